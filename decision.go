@@ -351,6 +351,7 @@ type DecisionFilter struct {
 	Owner      string // e-mail
 	Team       string // slug
 	RevisitDue bool   // revisit date on or before today
+	Incomplete bool   // accepted, but without owners or with owners yet to sign
 	Limit      int    // at most MaxPageSize; 0 means DefaultPageSize
 	Cursor     string // opaque, from a previous page
 }

@@ -60,6 +60,11 @@ func (s *DecisionService) CreateDecision(ctx context.Context, d *bearing.Decisio
 	if err := tx.insertEvent(ctx, "decision", d.ID, "created", "", bearing.DiffDecisions(&bearing.Decision{}, d)); err != nil {
 		return err
 	}
+	saved, err := tx.findDecision(ctx, d.ID) // as stored: names resolved, lists normalised
+	if err != nil {
+		return err
+	}
+	*d = *saved
 	return tx.Commit()
 }
 
@@ -251,6 +256,9 @@ func (s *DecisionService) change(ctx context.Context, ref string, version int, a
 	if err := tx.insertEvent(ctx, "decision", d.ID, action, reason, changes); err != nil {
 		return nil, err
 	}
+	if d, err = tx.findDecision(ctx, d.ID); err != nil {
+		return nil, err
+	}
 	return d, tx.Commit()
 }
 
@@ -312,6 +320,9 @@ func (s *DecisionService) SupersedeDecision(ctx context.Context, ref, byRef, rea
 		return nil, err
 	}
 	if err := tx.insertEvent(ctx, "decision", old.ID, "superseded", reason, bearing.DiffDecisions(&before, old)); err != nil {
+		return nil, err
+	}
+	if old, err = tx.findDecision(ctx, old.ID); err != nil {
 		return nil, err
 	}
 	if err := tx.insertEvent(ctx, "decision", succ.ID, "supersedes", reason,

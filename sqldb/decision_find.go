@@ -248,6 +248,10 @@ func (tx *Tx) filterDecisions(q *queryBuilder, f bearing.DecisionFilter) {
 	if f.Team != "" {
 		q.where("t.slug = ?", f.Team)
 	}
+	if f.Incomplete {
+		q.where(`d.status = 'accepted' AND (NOT EXISTS (SELECT 1 FROM decision_owners o WHERE o.decision_id = d.id)
+			OR EXISTS (SELECT 1 FROM decision_owners o WHERE o.decision_id = d.id AND o.accepted_at IS NULL))`)
+	}
 	if f.RevisitDue {
 		q.where("d.revisit_on IS NOT NULL AND d.revisit_on <= ? AND d.status IN ('draft', 'proposed', 'accepted')",
 			bearing.DateOf(tx.now))

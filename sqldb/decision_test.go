@@ -220,6 +220,7 @@ func TestDecisionSearch(t *testing.T) {
 		check("owner", bearing.DecisionFilter{Owner: f.dna.Email}, "DEC-1")
 		check("status", bearing.DecisionFilter{Status: []bearing.Status{bearing.StatusDraft}}, "DEC-3 DEC-2 DEC-1")
 		check("revisit due", bearing.DecisionFilter{RevisitDue: true}, "DEC-2")
+		check("incomplete (none accepted)", bearing.DecisionFilter{Incomplete: true}, "")
 		check("search + tag", bearing.DecisionFilter{Query: "services", Tag: "datastores"}, "DEC-1")
 
 		// Pagination walks every decision exactly once.

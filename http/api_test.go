@@ -34,7 +34,7 @@ func TestAPI(t *testing.T) {
 		{"bad token", "GET", "/api/v1/decisions", "", "", []string{"Authorization", "Bearer brt_nope"}, 401, nil},
 		{"empty list", "GET", "/api/v1/decisions", "viewer", "", nil, 200, []string{`"decisions": []`, `"total": 0`}},
 		{"viewer cannot create", "POST", "/api/v1/decisions", "viewer", validDecision, nil, 403, []string{"needs the member role"}},
-		{"create", "POST", "/api/v1/decisions", "member", validDecision, nil, 201, []string{`"key": "DEC-1"`, `"status": "proposed"`, `"owners":["member@example.com"]` }},
+		{"create", "POST", "/api/v1/decisions", "member", validDecision, nil, 201, []string{`"key": "DEC-1"`, `"status": "proposed"`, `"owners":["member@example.com"]`}},
 		{"show by key", "GET", "/api/v1/decisions/DEC-1", "viewer", "", nil, 200, []string{`"title": "PostgreSQL for new services"`, `"revisit_on": "2027-06-01"`, `"due": "2027-01-31"`}},
 		{"show by number", "GET", "/api/v1/decisions/1", "viewer", "", nil, 200, []string{`"number": 1`}},
 		{"show missing", "GET", "/api/v1/decisions/DEC-999", "viewer", "", nil, 404, []string{"Decision DEC-999 not found"}},

@@ -13,12 +13,12 @@ import (
 // sent back with errors or a conflict keeps every character.
 type decisionForm struct {
 	Title, Status, ExecutiveSummary, Context, Decision, Consequences string
-	Dos, Donts, Tags, Deciders, Consulted, Informed, Owners        string
-	Team, RevisitOn                                                 string
-	Options                                                         []optionForm
-	Chosen                                                          int
-	ActionItems                                                     []actionForm
-	Version                                                         int
+	Dos, Donts, Tags, Deciders, Consulted, Informed, Owners          string
+	Team, RevisitOn                                                  string
+	Options                                                          []optionForm
+	Chosen                                                           int
+	ActionItems                                                      []actionForm
+	Version                                                          int
 }
 
 type optionForm struct{ Name, Description, Pros, Cons string }

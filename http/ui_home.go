@@ -9,12 +9,12 @@ import (
 // homePage is what the start page shows: what needs the reader's attention
 // first, then what changed.
 type homePage struct {
-	MySignOffs  *bearing.DecisionPage
-	Incomplete  *bearing.DecisionPage
-	Due         *bearing.DecisionPage
-	Recent      *bearing.DecisionPage
-	Accepted    int
-	Proposed    int
+	MySignOffs *bearing.DecisionPage
+	Incomplete *bearing.DecisionPage
+	Due        *bearing.DecisionPage
+	Recent     *bearing.DecisionPage
+	Accepted   int
+	Proposed   int
 }
 
 // handleHome serves GET /.

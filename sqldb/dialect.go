@@ -37,7 +37,7 @@ const timeLayout = "2006-01-02T15:04:05.000000Z"
 
 type sqliteDialect struct{}
 
-func (sqliteDialect) name() string         { return "sqlite" }
+func (sqliteDialect) name() string           { return "sqlite" }
 func (sqliteDialect) rebind(q string) string { return q }
 
 func (sqliteDialect) args(args []any) []any {
@@ -73,7 +73,7 @@ func (sqliteDialect) mapError(err error) error {
 
 type postgresDialect struct{}
 
-func (postgresDialect) name() string         { return "postgres" }
+func (postgresDialect) name() string           { return "postgres" }
 func (postgresDialect) rebind(q string) string { return rebindQ(q) }
 
 func (postgresDialect) args(args []any) []any {

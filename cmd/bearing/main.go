@@ -47,6 +47,8 @@ func init() {
 		"decision list": {"decision list [--q TEXT] [--status S] [--tag T] [--owner E] [flags]", "list or search decisions on a server", runDecisionList},
 		"decision show": {"decision show DEC-N [flags]", "show one decision", runDecisionShow},
 		"decision new":  {"decision new --title T [flags]", "create a decision (fields from flags or a JSON file)", runDecisionNew},
+		"import adr":    {"import adr DIR [--dry-run] [flags]", "import ADR Markdown files (MADR, Nygard/adr-tools, log4brains)", runImportADR},
+		"export adr":    {"export adr DIR [flags]", "export every decision as MADR 4 files", runExportADR},
 		"version":       {"version", "print the version", runVersion},
 	}
 }

@@ -142,7 +142,7 @@ func TestMarkdownIsSanitised(t *testing.T) {
 		`<svg onload=alert(1)>`,
 		"<div style=\"background:url(javascript:alert(1))\">x</div>",
 	}
-	if len(dangerousMarkup(strings.Join(payloads, ""))) < len(payloads) {
+	if len(dangerousMarkup(strings.Join(payloads, ""))) < len(payloads)-1 { // the Markdown link is not HTML yet
 		t.Fatal("the detector misses raw payloads; the test would prove nothing")
 	}
 	body := strings.Join(payloads, "\n\n")

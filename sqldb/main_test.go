@@ -115,6 +115,9 @@ func TestUsers(t *testing.T) {
 			if u, err := f.users.FindTokenUser(ctx, secret); err != nil || u.ID != f.member.ID {
 				t.Fatalf("FindTokenUser = %v, %v", u, err)
 			}
+			if toks, _ := f.users.FindTokens(ctx, f.member.ID); len(toks) != 1 || toks[0].LastUsedAt == nil {
+				t.Fatalf("last use not recorded: %+v", toks)
+			}
 			_, _, err = f.users.CreateToken(as(f.member), f.dna.ID, "steal")
 			wantCode(t, err, bearing.EFORBIDDEN)
 			wantCode(t, f.users.RevokeToken(as(f.viewer), tok.ID), bearing.ENOTFOUND)

@@ -301,9 +301,6 @@ func (s *UserService) FindSessionUser(ctx context.Context, secret string) (*bear
 }
 
 func (s *UserService) findSecretUser(ctx context.Context, query string, args ...any) (*bearing.User, error) {
-	if !strings.HasPrefix(query, "SELECT") {
-		panic("findSecretUser: not a query")
-	}
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
 		return nil, err
@@ -353,10 +350,22 @@ func (s *UserService) CreateToken(ctx context.Context, userID int64, name string
 	return secret, t, tx.Commit()
 }
 
-// FindTokenUser implements bearing.UserService.
+// FindTokenUser implements bearing.UserService. It records when a token was
+// last used, at most once a minute, so admins can spot unused tokens without
+// every API call becoming a write.
 func (s *UserService) FindTokenUser(ctx context.Context, secret string) (*bearing.User, error) {
-	return s.findSecretUser(ctx, `SELECT `+userColumns+` FROM tokens t JOIN users u ON u.id = t.user_id
-		WHERE t.hash = ? AND t.revoked_at IS NULL`, auth.HashSecret(secret))
+	hash := auth.HashSecret(secret)
+	u, err := s.findSecretUser(ctx, `SELECT `+userColumns+` FROM tokens t JOIN users u ON u.id = t.user_id
+		WHERE t.hash = ? AND t.revoked_at IS NULL`, hash)
+	if err != nil {
+		return nil, err
+	}
+	now := s.db.Now().UTC()
+	q := s.db.dialect.rebind(`UPDATE tokens SET last_used_at = ? WHERE hash = ? AND (last_used_at IS NULL OR last_used_at < ?)`)
+	if _, err := s.db.write.ExecContext(ctx, q, s.db.dialect.args([]any{now, hash, now.Add(-time.Minute)})...); err != nil {
+		return nil, err
+	}
+	return u, nil
 }
 
 // FindTokens implements bearing.UserService.

@@ -191,7 +191,7 @@ func TestBrowserDecisionFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := text(t, ctx, ".history")
-	for _, want := range []string{"superseded", "ownership", "- Kafka for domain events", "+ Kafka for all domain events"} {
+	for _, want := range []string{"superseded", "ownership", "− Kafka for domain events", "+ Kafka for all domain events"} {
 		mustContain(t, h, want)
 	}
 	browsertest.Screenshot(t, ctx, "history")

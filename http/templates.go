@@ -40,7 +40,7 @@ func loadTemplates(a *assets) (*templates, error) {
 		"atLeast":  func(u *bearing.User, r string) bool { return u != nil && u.Role.AtLeast(bearing.Role(r)) },
 		"add":      func(a, b int) int { return a + b },
 		"diff":     diffLines,
-		"today":    func() string { return bearing.DateOf(time.Now()).String() },
+		"label":    fieldLabel,
 	}
 	partials, err := fs.Glob(templateFS, "templates/partials/*.html")
 	if err != nil {
@@ -150,4 +150,17 @@ func fieldErr(fe []bearing.FieldError, name string) string {
 		}
 	}
 	return strings.Join(msgs, "; ")
+}
+
+// fieldLabel turns an API field name into words for people.
+func fieldLabel(field string) string {
+	switch field {
+	case "donts":
+		return "don't"
+	case "dos":
+		return "do"
+	case "signed":
+		return "signed as owner"
+	}
+	return strings.ReplaceAll(field, "_", " ")
 }

@@ -201,13 +201,19 @@ func (s scanDate) Scan(v any) error {
 	case time.Time:
 		*s.d = bearing.DateOf(x)
 	case string:
-		*s.d, err = bearing.ParseDate(strings.TrimSpace(x)[:min(10, len(x))])
+		*s.d, err = parseDateText(x)
 	case []byte:
-		*s.d, err = bearing.ParseDate(string(x)[:min(10, len(x))])
+		*s.d, err = parseDateText(string(x))
 	default:
 		err = fmt.Errorf("cannot read %T as a date", v)
 	}
 	return err
+}
+
+// parseDateText reads the date part of "2026-01-02" or "2026-01-02T00:00:00Z".
+func parseDateText(s string) (bearing.Date, error) {
+	s = strings.TrimSpace(s)
+	return bearing.ParseDate(s[:min(10, len(s))])
 }
 
 var _ sql.Scanner = scanDate{}

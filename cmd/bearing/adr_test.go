@@ -37,7 +37,7 @@ func TestImportADR(t *testing.T) {
 	})
 	env := map[string]string{"BEARING_DATABASE": filepath.Join(t.TempDir(), "b.db")}
 	code, out, errs := run(t, "", env, "import", "adr", dir, "--dry-run")
-	if code != 1 || !strings.Contains(out, "would import DEC-3") || !strings.Contains(errs, "0004-bad.md:") {
+	if code != 1 || !strings.Contains(out, "would import DEC-3") || !strings.Contains(errs, "0004-bad.md:7:") {
 		t.Fatalf("dry run: %d\n%s\n%s", code, out, errs)
 	}
 	code, _, errs = run(t, "", env, "import", "adr", dir)

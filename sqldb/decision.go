@@ -72,15 +72,12 @@ func (s *DecisionService) CreateDecision(ctx context.Context, d *bearing.Decisio
 func (tx *Tx) insertDecision(ctx context.Context, d *bearing.Decision, number int) error {
 	var err error
 	if number == 0 {
-		err = tx.queryRow(ctx, `INSERT INTO counters (name, value) VALUES ('decision', 1)
-			ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`).Scan(&d.Number)
-		if err != nil {
+		if d.Number, err = tx.nextNumber(ctx, "decision"); err != nil {
 			return err
 		}
 	} else {
 		d.Number = number
-		if _, err := tx.exec(ctx, `INSERT INTO counters (name, value) VALUES ('decision', ?) ON CONFLICT (name) DO UPDATE
-			SET value = CASE WHEN counters.value < excluded.value THEN excluded.value ELSE counters.value END`, number); err != nil {
+		if err := tx.raiseNumber(ctx, "decision", number); err != nil {
 			return err
 		}
 	}
@@ -256,6 +253,9 @@ func (s *DecisionService) change(ctx context.Context, ref string, version int, a
 	if err := tx.insertEvent(ctx, "decision", d.ID, action, reason, changes); err != nil {
 		return nil, err
 	}
+	if err := tx.bumpPolicy(ctx); err != nil {
+		return nil, err
+	}
 	if d, err = tx.findDecision(ctx, d.ID); err != nil {
 		return nil, err
 	}
@@ -320,6 +320,9 @@ func (s *DecisionService) SupersedeDecision(ctx context.Context, ref, byRef, rea
 		return nil, err
 	}
 	if err := tx.insertEvent(ctx, "decision", old.ID, "superseded", reason, bearing.DiffDecisions(&before, old)); err != nil {
+		return nil, err
+	}
+	if err := tx.bumpPolicy(ctx); err != nil {
 		return nil, err
 	}
 	if old, err = tx.findDecision(ctx, old.ID); err != nil {

@@ -34,9 +34,11 @@ const (
 
 // EntryChange says how one technology changed between two editions.
 type EntryChange struct {
-	Slug, Name string
-	Kind       string
-	From, To   string // rings
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	Kind string `json:"change"`
+	From string `json:"from,omitempty"` // ring
+	To   string `json:"to,omitempty"`   // ring
 }
 
 // CompareEditions lists how every technology changed from older to newer,

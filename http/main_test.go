@@ -37,7 +37,7 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	db := sqldbtest.Open(t, "sqlite")
 	users := sqldb.NewUserService(db)
-	srv, err := bhttp.NewServer(users, sqldb.NewDecisionService(db), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := bhttp.NewServer(services(db), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,4 +87,11 @@ func (e *env) do(method, path, role, body string, headers ...string) (int, strin
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b), resp.Header
+}
+
+// services wires every storage service over db, as cmd/bearing does.
+func services(db *sqldb.DB) bhttp.Services {
+	return bhttp.Services{Users: sqldb.NewUserService(db), Decisions: sqldb.NewDecisionService(db),
+		Technologies: sqldb.NewTechnologyService(db), Guidelines: sqldb.NewGuidelineService(db),
+		Exceptions: sqldb.NewExceptionService(db), Policy: sqldb.NewPolicyService(db, "")}
 }

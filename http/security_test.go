@@ -218,7 +218,7 @@ func TestEveryRouteChecksRoles(t *testing.T) {
 func TestSecretsStayOutOfLogsAndDatabase(t *testing.T) {
 	var logs bytes.Buffer
 	e := newEnv(t)
-	srv, err := bhttp.NewServer(sqldb.NewUserService(e.db), sqldb.NewDecisionService(e.db), slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	srv, err := bhttp.NewServer(services(e.db), slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}

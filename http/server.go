@@ -18,9 +18,8 @@ import (
 // Server is Bearing's HTTP server. Fill in the services and options, then
 // call Open.
 type Server struct {
+	Services
 	Addr         string
-	Users        bearing.UserService
-	Decisions    bearing.DecisionService
 	Logger       *slog.Logger
 	Ping         func(context.Context) error // readiness of the database
 	SecureCookie bool                        // set the Secure flag on cookies (behind HTTPS)
@@ -41,10 +40,20 @@ type Route struct {
 	Role    bearing.Role // "" = anyone, signed in or not
 }
 
+// Services are the domain services the server exposes.
+type Services struct {
+	Users        bearing.UserService
+	Decisions    bearing.DecisionService
+	Technologies bearing.TechnologyService
+	Guidelines   bearing.GuidelineService
+	Exceptions   bearing.ExceptionService
+	Policy       bearing.PolicyService
+}
+
 // NewServer returns a server with its routes registered, ready for Open or
 // for use as an http.Handler in tests.
-func NewServer(users bearing.UserService, decisions bearing.DecisionService, logger *slog.Logger) (*Server, error) {
-	s := &Server{Users: users, Decisions: decisions, Logger: logger, SessionTTL: 30 * 24 * time.Hour}
+func NewServer(svc Services, logger *slog.Logger) (*Server, error) {
+	s := &Server{Services: svc, Logger: logger, SessionTTL: 30 * 24 * time.Hour}
 	if s.Logger == nil {
 		s.Logger = slog.Default()
 	}
@@ -131,6 +140,29 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.route(mux, "POST /api/v1/decisions/{id}/ownership", v, s.handleAPIDecisionOwnership)
 	s.route(mux, "POST /api/v1/decisions/{id}/supersede", bearing.RoleDNA, s.handleAPIDecisionSupersede)
 	s.route(mux, "GET /api/v1/decisions/{id}/history", v, s.handleAPIDecisionHistory)
+	dna := bearing.RoleDNA
+	s.route(mux, "GET /api/v1/technologies", v, s.handleAPITechnologyList)
+	s.route(mux, "POST /api/v1/technologies", dna, s.handleAPITechnologyCreate)
+	s.route(mux, "GET /api/v1/technologies/{id}", v, s.handleAPITechnologyShow)
+	s.route(mux, "PATCH /api/v1/technologies/{id}", dna, s.handleAPITechnologyUpdate)
+	s.route(mux, "POST /api/v1/technologies/{id}/ring", dna, s.handleAPITechnologyRing)
+	s.route(mux, "GET /api/v1/technologies/{id}/history", v, s.handleAPITechnologyHistory)
+	s.route(mux, "GET /api/v1/radar/config", v, s.handleAPIRadarConfig)
+	s.route(mux, "PUT /api/v1/radar/config", dna, s.handleAPIRadarConfigUpdate)
+	s.route(mux, "GET /api/v1/radar/editions", v, s.handleAPIEditionList)
+	s.route(mux, "POST /api/v1/radar/editions", dna, s.handleAPIEditionCreate)
+	s.route(mux, "GET /api/v1/radar/editions/{id}", v, s.handleAPIEditionShow)
+	s.route(mux, "GET /api/v1/guidelines", v, s.handleAPIGuidelineList)
+	s.route(mux, "POST /api/v1/guidelines", dna, s.handleAPIGuidelineCreate)
+	s.route(mux, "GET /api/v1/guidelines/{id}", v, s.handleAPIGuidelineShow)
+	s.route(mux, "PATCH /api/v1/guidelines/{id}", dna, s.handleAPIGuidelineUpdate)
+	s.route(mux, "GET /api/v1/exceptions", v, s.handleAPIExceptionList)
+	s.route(mux, "POST /api/v1/exceptions", m, s.handleAPIExceptionCreate)
+	s.route(mux, "GET /api/v1/exceptions/{id}", v, s.handleAPIExceptionShow)
+	s.route(mux, "POST /api/v1/exceptions/{id}/decision", dna, s.handleAPIExceptionDecision)
+	s.route(mux, "POST /api/v1/exceptions/{id}/revoke", dna, s.handleAPIExceptionRevoke)
+	s.route(mux, "GET /api/v1/ask", v, s.handleAPIAsk)
+	s.route(mux, "GET /api/v1/policy", v, s.handleAPIPolicy)
 	s.route(mux, "/api/", "", s.handleAPINotFound)
 
 	// Web UI.

@@ -29,6 +29,7 @@ type ServeConfig struct {
 	LogFormat    string
 	SecureCookie bool
 	SessionTTL   time.Duration
+	BaseURL      string
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -41,6 +42,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&c.LogFormat, "log-format", envOr(env, "BEARING_LOG_FORMAT", "text"), "text or json (env BEARING_LOG_FORMAT)")
 	fs.BoolVar(&c.SecureCookie, "secure-cookies", envOr(env, "BEARING_SECURE_COOKIES", "false") == "true",
 		"mark session cookies Secure; set when serving over HTTPS (env BEARING_SECURE_COOKIES)")
+	fs.StringVar(&c.BaseURL, "base-url", envOr(env, "BEARING_BASE_URL", ""), "public URL of this server, for links in the policy, answers and notifications (env BEARING_BASE_URL)")
 	ttl := envOr(env, "BEARING_SESSION_TTL", "720h")
 	fs.Func("session-ttl", "how long a sign-in lasts (env BEARING_SESSION_TTL, default 720h)", func(s string) error { ttl = s; return nil })
 	if err := parse(fs, args); err != nil {
@@ -83,7 +85,7 @@ func StartProgram(ctx context.Context, env *Env, c ServeConfig) (*Program, error
 			return nil, err
 		}
 	}
-	p.Server, err = bhttp.NewServer(sqldb.NewUserService(db), sqldb.NewDecisionService(db), logger)
+	p.Server, err = bhttp.NewServer(services(db, c.BaseURL), logger)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -94,6 +96,18 @@ func StartProgram(ctx context.Context, env *Env, c ServeConfig) (*Program, error
 		return nil, fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
 	return p, nil
+}
+
+// services wires every storage service over one database.
+func services(db *sqldb.DB, baseURL string) bhttp.Services {
+	return bhttp.Services{
+		Users:        sqldb.NewUserService(db),
+		Decisions:    sqldb.NewDecisionService(db),
+		Technologies: sqldb.NewTechnologyService(db),
+		Guidelines:   sqldb.NewGuidelineService(db),
+		Exceptions:   sqldb.NewExceptionService(db),
+		Policy:       sqldb.NewPolicyService(db, baseURL),
+	}
 }
 
 // Close stops the server, then closes the database.

@@ -139,3 +139,15 @@ func problemError(status int, data []byte) error {
 	}
 	return &bearing.Error{Code: p.Code, Message: p.Detail, Fields: p.Errors}
 }
+
+// Ask calls GET /api/v1/ask.
+func (c *Client) Ask(ctx context.Context, q string) (*bearing.Answer, error) {
+	var out bearing.Answer
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/ask?q="+url.QueryEscape(q), nil, nil, &out)
+}
+
+// Policy calls GET /api/v1/policy.
+func (c *Client) Policy(ctx context.Context) (*bearing.Policy, error) {
+	var out bearing.Policy
+	return &out, c.do(ctx, http.MethodGet, "/api/v1/policy", nil, nil, &out)
+}

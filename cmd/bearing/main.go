@@ -49,6 +49,8 @@ func init() {
 		"decision new":  {"decision new --title T [flags]", "create a decision (fields from flags or a JSON file)", runDecisionNew},
 		"import adr":    {"import adr DIR [--dry-run] [flags]", "import ADR Markdown files (MADR, Nygard/adr-tools, log4brains)", runImportADR},
 		"export adr":    {"export adr DIR [flags]", "export every decision as MADR 4 files", runExportADR},
+		"ask":           {"ask X [--policy FILE] [flags]", "can I use X? answered from the radar, guidelines and decisions", runAsk},
+		"policy export": {"policy export [--output FILE] [flags]", "write the policy document for offline check and ask", runPolicyExport},
 		"version":       {"version", "print the version", runVersion},
 	}
 }

@@ -18,6 +18,7 @@ import (
 type Program struct {
 	DB     *sqldb.DB
 	Server *bhttp.Server
+	stop   context.CancelFunc
 }
 
 // ServeConfig is the configuration of `bearing serve`.
@@ -95,7 +96,29 @@ func StartProgram(ctx context.Context, env *Env, c ServeConfig) (*Program, error
 		db.Close()
 		return nil, fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
+	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
+	p.stop = stop
+	go expireExceptions(jobs, sqldb.NewExceptionService(db), logger, time.Hour)
 	return p, nil
+}
+
+// expireExceptions ends exceptions past their date now and then every
+// interval. Several instances may run it at once: each exception expires once.
+func expireExceptions(ctx context.Context, svc *sqldb.ExceptionService, logger *slog.Logger, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := svc.ExpireExceptions(ctx); err != nil && ctx.Err() == nil {
+			logger.Error("expire exceptions", "err", err)
+		} else if n > 0 {
+			logger.Info("expired exceptions", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // services wires every storage service over one database.
@@ -112,6 +135,9 @@ func services(db *sqldb.DB, baseURL string) bhttp.Services {
 
 // Close stops the server, then closes the database.
 func (p *Program) Close() error {
+	if p.stop != nil {
+		p.stop()
+	}
 	err := p.Server.Close()
 	if e := p.DB.Close(); err == nil {
 		err = e

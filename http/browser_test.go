@@ -20,6 +20,7 @@ func signIn(t *testing.T, ctx context.Context, base, role string) {
 		chromedp.SendKeys(chromedp.ID("#email"), role+"@example.com"),
 		chromedp.SendKeys(chromedp.ID("#password"), "password-"+role),
 		chromedp.Submit(chromedp.ID("#password")),
+		chromedp.WaitNotPresent(chromedp.ID("password")),
 		chromedp.WaitVisible(chromedp.CSS(".who")),
 	)
 	if err != nil {

@@ -14,12 +14,9 @@ type loginPage struct {
 	Error string
 }
 
-// handleLoginPage serves GET /login.
+// handleLoginPage serves GET /login. Someone already signed in sees the
+// form too, to switch accounts.
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
-	if bearing.UserFromContext(r.Context()) != nil {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
-		return
-	}
 	s.render(w, r, "login", "Sign in", &loginPage{Next: r.URL.Query().Get("next")})
 }
 

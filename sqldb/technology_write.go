@@ -28,25 +28,10 @@ func (s *TechnologyService) CreateTechnology(ctx context.Context, t *bearing.Tec
 	if err := tx.checkRefs(ctx, t.Owners, t.Decisions); err != nil {
 		return err
 	}
-	t.ID, t.CreatedAt, t.UpdatedAt, t.Version = newID(), tx.now, tx.now, 1
-	_, err = tx.exec(ctx, `INSERT INTO technologies (`+technologyColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.ID, t.Slug, t.Name, mustJSON(t.Aliases), t.Quadrant, t.Ring, t.Description, t.Rationale, t.ExecutiveSummary,
-		mustJSON(t.Owners), mustJSON(t.Decisions), mustJSON(t.Identifiers), mustJSON(t.Alternatives), t.RevisitOn,
-		t.CreatedAt, t.UpdatedAt, t.Version)
-	if bearing.ErrorCode(err) == bearing.ECONFLICT {
-		return &bearing.Error{Code: bearing.ECONFLICT, Message: "name: " + t.Name + " is already on the radar",
-			Fields: []bearing.FieldError{{Field: "name", Message: t.Name + " is already on the radar (as " + t.Slug + ")"}}}
-	} else if err != nil {
-		return err
+	if len(t.Moves) == 0 {
+		t.Moves = []bearing.RingMove{{At: tx.now, To: t.Ring, Reason: strings.TrimSpace(reason)}}
 	}
-	first := bearing.RingMove{At: tx.now, To: t.Ring, Reason: strings.TrimSpace(reason)}
-	if len(t.Moves) > 0 { // an import brings its own history
-		first = t.Moves[0]
-	}
-	if err := tx.insertMoves(ctx, t, append([]bearing.RingMove{first}, tail(t.Moves)...)); err != nil {
-		return err
-	}
-	if err := tx.insertEvent(ctx, "technology", t.ID, "created", reason, diffTechnology(&bearing.Technology{}, t)); err != nil {
+	if err := tx.insertTechnology(ctx, t, "created", reason); err != nil {
 		return err
 	}
 	if err := tx.bumpPolicy(ctx); err != nil {
@@ -58,13 +43,6 @@ func (s *TechnologyService) CreateTechnology(ctx context.Context, t *bearing.Tec
 	}
 	*t = *saved
 	return tx.Commit()
-}
-
-func tail(ms []bearing.RingMove) []bearing.RingMove {
-	if len(ms) < 2 {
-		return nil
-	}
-	return ms[1:]
 }
 
 func (tx *Tx) insertMoves(ctx context.Context, t *bearing.Technology, moves []bearing.RingMove) error {

@@ -81,16 +81,8 @@ func (p *Policy) decision(key string) *PolicyDecision {
 // rules forbid or require one of its identifiers.
 func (p *Policy) guidelinesAbout(t *PolicyTechnology) []PolicyGuideline {
 	var out []PolicyGuideline
-	for _, g := range p.Guidelines {
-		hit := slices.Contains(g.Technologies, t.Slug)
-		for _, r := range g.Rules {
-			if v := r.Forbid + r.Require; v != "" && slices.Contains(t.Identifiers, v) {
-				hit = true
-			}
-		}
-		if hit {
-			out = append(out, g)
-		}
+	for _, i := range p.index().guidelines[t.Slug] {
+		out = append(out, p.Guidelines[i])
 	}
 	return out
 }
@@ -117,53 +109,131 @@ func (p *Policy) alternatives(t *PolicyTechnology) []PolicyTechnology {
 	return out
 }
 
-// match finds the technology a query means, best kind of match first.
+// match finds the technology a query means, best kind of match first:
+// identifier, exact name, alias, identifier short name, prefix, typo.
 func (p *Policy) match(q string) (*PolicyTechnology, string) {
+	ix := p.index()
 	norm := strings.ToLower(strings.TrimSpace(q))
 	if norm == "" {
 		return nil, ""
 	}
 	if strings.ContainsAny(norm, ":/@") {
 		if id, err := ParseIdentifier(q); err == nil {
-			for i := range p.Technologies {
-				for _, s := range p.Technologies[i].Identifiers {
-					if tid, err := ParseIdentifier(s); err == nil && tid.Kind == id.Kind && tid.MatchesName(id.Name) {
-						return &p.Technologies[i], "identifier " + s
-					}
+			for _, pid := range ix.ids {
+				if pid.id.Kind == id.Kind && pid.id.MatchesName(id.Name) {
+					return &p.Technologies[pid.tech], "identifier " + pid.id.String()
 				}
 			}
 		}
 	}
 	slug := Slugify(q)
-	var best *PolicyTechnology
-	bestScore, how := 0, ""
-	consider := func(t *PolicyTechnology, score int, why string) {
-		if score > bestScore || (score == bestScore && best != nil && len(t.Name) < len(best.Name)) {
-			best, bestScore, how = t, score, why
+	if i, ok := ix.exact[norm]; ok {
+		return &p.Technologies[i], ""
+	}
+	if i, ok := ix.exact[slug]; ok {
+		return &p.Technologies[i], ""
+	}
+	if a, ok := ix.alias[norm]; ok {
+		return &p.Technologies[a.tech], "alias " + a.name
+	}
+	if i, ok := ix.short[norm]; ok {
+		return &p.Technologies[i], "identifier " + p.Technologies[i].Identifiers[0]
+	}
+	best, bestScore, how := -1, 0, ""
+	for _, n := range ix.names {
+		score, why := 0, ""
+		switch {
+		case len(norm) >= 3 && strings.HasPrefix(n.lower, norm):
+			score, why = 60, "name starting with "+q
+		case typo(norm, n.lower):
+			score, why = 40, "did you mean "+p.Technologies[n.tech].Name+"?"
+		}
+		if score > bestScore || (score > 0 && score == bestScore && len(p.Technologies[n.tech].Name) < len(p.Technologies[best].Name)) {
+			best, bestScore, how = n.tech, score, why
 		}
 	}
-	for i := range p.Technologies {
-		t := &p.Technologies[i]
-		for i, name := range append([]string{t.Name, t.Slug}, t.Aliases...) {
-			n := strings.ToLower(name)
-			switch {
-			case (n == norm || Slugify(name) == slug) && i < 2:
-				consider(t, 100, "")
-			case n == norm || Slugify(name) == slug:
-				consider(t, 90, "alias "+name)
-			case len(norm) >= 3 && strings.HasPrefix(n, norm):
-				consider(t, 60, "name starting with "+q)
-			case typo(norm, n):
-				consider(t, 40, "did you mean "+t.Name+"?")
-			}
+	if best < 0 {
+		return nil, ""
+	}
+	return &p.Technologies[best], how
+}
+
+// askIndex holds what Ask looks up, built once per policy.
+type askIndex struct {
+	exact      map[string]int // lower-case name or slug → technology
+	alias      map[string]aliasRef
+	short      map[string]int // identifier short name → technology
+	ids        []techID
+	names      []techName // every name and alias, for prefix and typo matching
+	guidelines map[string][]int
+}
+
+type aliasRef struct {
+	tech int
+	name string
+}
+
+type techID struct {
+	tech int
+	id   Identifier
+}
+
+type techName struct {
+	tech  int
+	lower string
+}
+
+// Prepare builds the lookup index of the policy, so that answers take
+// microseconds; the server calls it once before sharing a policy between
+// requests. Ask prepares an unprepared policy itself.
+func (p *Policy) Prepare() { p.cache = p.buildIndex() }
+
+func (p *Policy) index() *askIndex {
+	if p.cache != nil {
+		return p.cache
+	}
+	return p.buildIndex()
+}
+
+func (p *Policy) buildIndex() *askIndex {
+	ix := &askIndex{exact: map[string]int{}, alias: map[string]aliasRef{}, short: map[string]int{}, guidelines: map[string][]int{}}
+	owner := map[string]string{} // identifier → slug
+	for i, t := range p.Technologies {
+		ix.exact[strings.ToLower(t.Name)], ix.exact[t.Slug] = i, i
+		ix.names = append(ix.names, techName{i, strings.ToLower(t.Name)})
+		for _, a := range t.Aliases {
+			ix.alias[strings.ToLower(a)] = aliasRef{i, a}
+			ix.alias[Slugify(a)] = aliasRef{i, a}
+			ix.names = append(ix.names, techName{i, strings.ToLower(a)})
 		}
 		for _, s := range t.Identifiers {
-			if id, err := ParseIdentifier(s); err == nil && shortName(id) == norm {
-				consider(t, 80, "identifier "+s)
+			if id, err := ParseIdentifier(s); err == nil {
+				ix.ids = append(ix.ids, techID{i, id})
+				if _, taken := ix.short[shortName(id)]; !taken {
+					ix.short[shortName(id)] = i
+				}
+				owner[id.String()] = t.Slug
 			}
 		}
 	}
-	return best, how
+	for gi, g := range p.Guidelines {
+		seen := map[string]bool{}
+		add := func(slug string) {
+			if slug != "" && !seen[slug] {
+				seen[slug] = true
+				ix.guidelines[slug] = append(ix.guidelines[slug], gi)
+			}
+		}
+		for _, slug := range g.Technologies {
+			add(slug)
+		}
+		for _, r := range g.Rules {
+			if v := r.Forbid + r.Require; v != "" {
+				add(owner[v])
+			}
+		}
+	}
+	return ix
 }
 
 // shortName is the last part of an identifier's name: "mongoose" for

@@ -26,6 +26,8 @@ type Policy struct {
 	Exceptions   []PolicyException  `json:"exceptions"`
 	Decisions    []PolicyDecision   `json:"decisions"`
 	Contacts     []string           `json:"contacts"` // the DNA group, for questions nothing answers yet
+
+	cache *askIndex // built by Prepare
 }
 
 // PolicyTechnology is a radar entry as the policy carries it.
@@ -77,7 +79,7 @@ type PolicyDecision struct {
 func (p *Policy) Seal() {
 	p.Schema = PolicySchema
 	c := *p
-	c.GeneratedAt, c.Hash = time.Time{}, ""
+	c.GeneratedAt, c.Hash, c.cache = time.Time{}, "", nil
 	b, _ := json.Marshal(c)
 	sum := sha256.Sum256(b)
 	p.Hash = hex.EncodeToString(sum[:])

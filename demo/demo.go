@@ -2,14 +2,21 @@
 // Logistics, into an empty Bearing database, so that someone trying Bearing
 // (`bearing serve --demo`) sees a lived-in decision log on first sign-in: three
 // years of decisions with their whole lifecycle, supersede chains, owners who
-// signed and some who have not yet, overdue reviews and open proposals.
+// signed and some who have not yet, overdue reviews and open proposals; and
+// beside the log a technology radar with five editions of history, the
+// guidelines of the DNA group and teams' exceptions to them.
 //
-// The seeder writes only through the domain services (bearing.UserService and
-// bearing.DecisionService), never through SQL, so it works on every storage
-// engine and obeys every rule a real user would: decisions are created as
-// drafts or proposals by their drivers, accepted or rejected by the DNA group
-// and signed by each owner in person. The people live in people.go, the
-// decisions in the log*.go files, and the order of events in timeline.go.
+// The seeder writes only through the domain services (bearing.UserService,
+// bearing.DecisionService and, when given, bearing.TechnologyService,
+// bearing.GuidelineService and bearing.ExceptionService), never through SQL,
+// so it works on every storage engine and obeys every rule a real user would:
+// decisions are created as drafts or proposals by their drivers, accepted or
+// rejected by the DNA group and signed by each owner in person; exceptions
+// are requested by a member of the team and decided by someone else. The
+// people live in people.go, the decisions in the log*.go files, the radar in
+// the radar_*.go files, the guidelines and exceptions in guidelines_data.go
+// and exceptions_data.go, and the order of events in timeline.go and
+// radar_seed.go.
 package demo
 
 import (
@@ -29,10 +36,15 @@ const Password = "bearing-demo"
 // (RFC 2606), so no real mailbox can receive a notification about the demo.
 const Domain = "northwind.example"
 
-// Services are what the seeder writes through.
+// Services are what the seeder writes through. Technologies, Guidelines and
+// Exceptions are optional: when one is nil, that part of the demo (the radar
+// and its editions, the guidelines, the exceptions) is left out.
 type Services struct {
-	Users     bearing.UserService
-	Decisions bearing.DecisionService
+	Users        bearing.UserService
+	Decisions    bearing.DecisionService
+	Technologies bearing.TechnologyService
+	Guidelines   bearing.GuidelineService
+	Exceptions   bearing.ExceptionService
 	// SetClock makes subsequent writes record the given time (the storage
 	// layer's clock), so the demo history spans three years; the seeder
 	// restores real time by calling SetClock(time.Time{}) at the end, which
@@ -45,6 +57,9 @@ type Services struct {
 type Result struct {
 	AdminEmail, AdminPassword, Token string
 	Users, Teams, Decisions          int
+	// What was seeded of the radar, guidelines and exceptions: 0 for a
+	// part whose service was not given.
+	Technologies, Guidelines, Exceptions, Editions int
 }
 
 // Seed fills an empty database; it returns an error wrapping bearing
@@ -85,6 +100,13 @@ func Seed(ctx context.Context, s Services, now time.Time) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: create token: %w", err)
 	}
-	return &Result{AdminEmail: admin.Email, AdminPassword: Password, Token: token,
-		Users: len(people), Teams: len(teams), Decisions: len(decisionLog())}, nil
+	res := &Result{AdminEmail: admin.Email, AdminPassword: Password, Token: token,
+		Users: len(people), Teams: len(teams), Decisions: len(decisionLog()), Exceptions: tl.exceptionCount}
+	if s.Technologies != nil {
+		res.Technologies, res.Editions = len(radar()), len(editionDays)
+	}
+	if s.Guidelines != nil {
+		res.Guidelines = len(guidelines)
+	}
+	return res, nil
 }

@@ -22,8 +22,11 @@ func TestMain(m *testing.M) {
 // database's clock the way `bearing serve --demo` does.
 func services(db *sqldb.DB) demo.Services {
 	return demo.Services{
-		Users:     sqldb.NewUserService(db),
-		Decisions: sqldb.NewDecisionService(db),
+		Users:        sqldb.NewUserService(db),
+		Decisions:    sqldb.NewDecisionService(db),
+		Technologies: sqldb.NewTechnologyService(db),
+		Guidelines:   sqldb.NewGuidelineService(db),
+		Exceptions:   sqldb.NewExceptionService(db),
 		SetClock: func(t time.Time) {
 			db.Now = func() time.Time {
 				if t.IsZero() {
@@ -45,7 +48,8 @@ func TestSeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("seeded %d users, %d teams, %d decisions in %v", res.Users, res.Teams, res.Decisions, time.Since(start))
+		t.Logf("seeded %d users, %d teams, %d decisions, %d technologies, %d editions, %d guidelines, %d exceptions in %v",
+			res.Users, res.Teams, res.Decisions, res.Technologies, res.Editions, res.Guidelines, res.Exceptions, time.Since(start))
 		if db.Now().Sub(now) < 0 || db.Now().Sub(now) > time.Minute {
 			t.Errorf("the clock was not restored: db.Now() = %v", db.Now())
 		}
@@ -167,6 +171,11 @@ func TestSeed(t *testing.T) {
 				}
 			}
 		})
+
+		t.Run("Radar", func(t *testing.T) { testRadar(t, ctx, svc, res) })
+		t.Run("Guidelines", func(t *testing.T) { testGuidelines(t, ctx, svc, res) })
+		t.Run("Exceptions", func(t *testing.T) { testExceptions(t, ctx, svc, res, now) })
+		t.Run("Policy", func(t *testing.T) { testPolicy(t, ctx, db) })
 
 		t.Run("SecondSeedConflicts", func(t *testing.T) {
 			_, err := demo.Seed(ctx, svc, now)

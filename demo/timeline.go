@@ -32,7 +32,11 @@ type timeline struct {
 	today time.Time // midnight UTC of now
 	users map[string]*bearing.User
 	keys  map[string]string // record ref → DEC-n, filled in as decisions are created
+	gkeys map[string]string // guideline ref → G-n, filled in as guidelines are written
+	xkeys map[string]string // exception ref → EXC-n, filled in as exceptions are requested
 	steps []step
+
+	exceptionCount int // exceptions seeded (some need a service that may be missing)
 }
 
 func newTimeline(ctx context.Context, s Services, now time.Time) (*timeline, error) {
@@ -40,13 +44,19 @@ func newTimeline(ctx context.Context, s Services, now time.Time) (*timeline, err
 	if err := checkLog(log); err != nil {
 		return nil, fmt.Errorf("demo data: %w", err)
 	}
+	if err := checkPolicyData(log); err != nil {
+		return nil, fmt.Errorf("demo data: %w", err)
+	}
 	y, m, d := now.Date()
 	t := &timeline{ctx: ctx, svc: s, now: now, today: time.Date(y, m, d, 0, 0, 0, 0, time.UTC),
-		users: map[string]*bearing.User{}, keys: map[string]string{}}
+		users: map[string]*bearing.User{}, keys: map[string]string{}, gkeys: map[string]string{}, xkeys: map[string]string{}}
 	t.addPeople()
 	for _, r := range log {
 		t.addRecord(r)
 	}
+	t.addRadar()
+	t.addGuidelines()
+	t.addExceptions()
 	sort.SliceStable(t.steps, func(i, j int) bool { return t.steps[i].at.Before(t.steps[j].at) })
 	for _, st := range t.steps {
 		if st.at.After(now) {

@@ -115,6 +115,7 @@ func (s *PolicyService) build(ctx context.Context, today bearing.Date) (*bearing
 		return nil, err
 	}
 	p.Seal()
+	p.Prepare()
 	return p, nil
 }
 

@@ -147,8 +147,11 @@ func (p *Program) Close() error {
 
 func seedDemo(ctx context.Context, env *Env, db *sqldb.DB) error {
 	svc := demo.Services{
-		Users:     sqldb.NewUserService(db),
-		Decisions: sqldb.NewDecisionService(db),
+		Users:        sqldb.NewUserService(db),
+		Decisions:    sqldb.NewDecisionService(db),
+		Technologies: sqldb.NewTechnologyService(db),
+		Guidelines:   sqldb.NewGuidelineService(db),
+		Exceptions:   sqldb.NewExceptionService(db),
 		SetClock: func(t time.Time) {
 			if t.IsZero() {
 				db.Now = bearing.Now
@@ -164,10 +167,10 @@ func seedDemo(ctx context.Context, env *Env, db *sqldb.DB) error {
 	} else if err != nil {
 		return fmt.Errorf("seed demo: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, `Seeded the demo organisation: %d people, %d teams, %d decisions.
+	fmt.Fprintf(env.Stderr, `Seeded the demo organisation: %d people, %d teams, %d decisions, %d technologies in %d radar editions, %d guidelines, %d exceptions.
   Sign in as %s with password %s
   API token: %s
-`, res.Users, res.Teams, res.Decisions, res.AdminEmail, res.AdminPassword, res.Token)
+`, res.Users, res.Teams, res.Decisions, res.Technologies, res.Editions, res.Guidelines, res.Exceptions, res.AdminEmail, res.AdminPassword, res.Token)
 	return nil
 }
 

@@ -1,6 +1,9 @@
 package http
 
 import (
+	"bytes"
+
+	"github.com/bearingorg/bearing/radarfmt"
 	"net/http"
 	"strconv"
 
@@ -91,4 +94,23 @@ func (s *Server) edition(r *http.Request, id string) (*bearing.Edition, error) {
 		return nil, bearing.Errorf(bearing.ENOTFOUND, "No radar edition %q.", id)
 	}
 	return s.Technologies.FindEdition(r.Context(), n)
+}
+
+// handleAPIBackstage serves GET /api/v1/radar/backstage.json: the live radar
+// in the format of Backstage's tech-radar plugin, so a Backstage portal can
+// load Bearing's radar directly.
+func (s *Server) handleAPIBackstage(w http.ResponseWriter, r *http.Request) {
+	rd, err := radarfmt.Load(r.Context(), s.Technologies)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := radarfmt.WriteBackstage(&buf, rd); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(buf.Bytes())
 }

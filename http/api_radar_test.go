@@ -65,6 +65,7 @@ func TestRadarAPI(t *testing.T) {
 		{"ask other team sees no exception", "GET", "/api/v1/ask?q=mongo", "viewer", "", nil, 200, []string{`"exceptions":[]`}},
 		{"ask unknown", "GET", "/api/v1/ask?q=cobol", "viewer", "", nil, 200, []string{`"verdict":"unknown"`, `"contacts":["dna@example.com"]`}},
 		{"ask empty", "GET", "/api/v1/ask?q=", "viewer", "", nil, 400, []string{`"field":"q"`}},
+		{"backstage", "GET", "/api/v1/radar/backstage.json", "viewer", "", nil, 200, []string{`"quadrants":[`, `"title":"MongoDB"`, `"timeline":[`}},
 		{"policy", "GET", "/api/v1/policy", "viewer", "", nil, 200, []string{`"schema":"https://bearing.dev/schema/policy/v1"`, `"hash":"`, `"forbid":"pkg:npm/mongoose"`, `"key":"EXC-1"`}},
 	}
 	for _, r := range rows {

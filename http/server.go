@@ -149,6 +149,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.route(mux, "GET /api/v1/technologies/{id}/history", v, s.handleAPITechnologyHistory)
 	s.route(mux, "GET /api/v1/radar/config", v, s.handleAPIRadarConfig)
 	s.route(mux, "PUT /api/v1/radar/config", dna, s.handleAPIRadarConfigUpdate)
+	s.route(mux, "GET /api/v1/radar/backstage.json", v, s.handleAPIBackstage)
 	s.route(mux, "GET /api/v1/radar/editions", v, s.handleAPIEditionList)
 	s.route(mux, "POST /api/v1/radar/editions", dna, s.handleAPIEditionCreate)
 	s.route(mux, "GET /api/v1/radar/editions/{id}", v, s.handleAPIEditionShow)

@@ -51,6 +51,8 @@ func init() {
 		"export adr":    {"export adr DIR [flags]", "export every decision as MADR 4 files", runExportADR},
 		"ask":           {"ask X [--policy FILE] [flags]", "can I use X? answered from the radar, guidelines and decisions", runAsk},
 		"policy export": {"policy export [--output FILE] [flags]", "write the policy document for offline check and ask", runPolicyExport},
+		"import radar":  {"import radar --format F PATH [--dry-run] [flags]", "import a radar: Zalando, Thoughtworks BYOR, Backstage or AOE", runImportRadar},
+		"export radar":  {"export radar --format F PATH [flags]", "export the radar with its history in one of those formats", runExportRadar},
 		"version":       {"version", "print the version", runVersion},
 	}
 }

@@ -151,8 +151,18 @@ func TestMarkdownIsSanitised(t *testing.T) {
 	if err := sqldb.NewDecisionService(e.db).CreateDecision(bearing.NewContextWithUser(context.Background(), e.users["member"]), d); err != nil {
 		t.Fatal(err)
 	}
+	sys := sqldb.SystemContext(context.Background())
+	if err := sqldb.NewTechnologyService(e.db).CreateTechnology(sys, &bearing.Technology{Name: `<script>alert(1)</script>Evil`,
+		Quadrant: "Datastores", Ring: "hold", Rationale: body, Description: body, ExecutiveSummary: body, Aliases: []string{"evil"}}, body); err != nil {
+		t.Fatal(err)
+	}
+	if err := sqldb.NewGuidelineService(e.db).CreateGuideline(sys, &bearing.Guideline{Statement: `<img src=x onerror=alert(1)>`, Level: bearing.LevelMustNot,
+		Rationale: body, ExecutiveSummary: body, DoExamples: payloads, Status: bearing.GuidelinePublished}); err != nil {
+		t.Fatal(err)
+	}
 	_, c := e.login("viewer")
-	for _, path := range []string{"/decisions/DEC-1", "/decisions", "/decisions/DEC-1/history", "/"} {
+	for _, path := range []string{"/decisions/DEC-1", "/decisions", "/decisions/DEC-1/history", "/", "/radar", "/radar/script-alert-1-script-evil",
+		"/guidelines", "/guidelines/G-1", "/dont", "/ask?q=evil", "/ask?q=%3Cscript%3E"} {
 		req, _ := http.NewRequest("GET", e.ts.URL+path, nil)
 		req.AddCookie(c)
 		resp, err := http.DefaultClient.Do(req)

@@ -29,13 +29,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // wrong types, trailing data and bodies over MaxBodyBytes, each with a
 // message that says where the problem is.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	return decodeJSONLimit(w, r, v, MaxBodyBytes)
+}
+
+// decodeJSONLimit is decodeJSON with another size limit, for the few
+// endpoints that take large documents.
+func decodeJSONLimit(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return bearing.Errorf(bearing.EINVALID, "Send the body as application/json (got %s).", ct)
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return bearing.Errorf(bearing.ETOOLARGE, "The body is larger than %d bytes.", MaxBodyBytes)
+		return bearing.Errorf(bearing.ETOOLARGE, "The body is larger than %d bytes.", limit)
 	} else if err != nil {
 		return bearing.Errorf(bearing.EINVALID, "Could not read the body: %v.", err)
 	}

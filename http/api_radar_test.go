@@ -66,6 +66,14 @@ func TestRadarAPI(t *testing.T) {
 		{"ask unknown", "GET", "/api/v1/ask?q=cobol", "viewer", "", nil, 200, []string{`"verdict":"unknown"`, `"contacts":["dna@example.com"]`}},
 		{"ask empty", "GET", "/api/v1/ask?q=", "viewer", "", nil, 400, []string{`"field":"q"`}},
 		{"backstage", "GET", "/api/v1/radar/backstage.json", "viewer", "", nil, 200, []string{`"quadrants":[`, `"title":"MongoDB"`, `"timeline":[`}},
+		{"report viewer refused", "POST", "/api/v1/reports", "viewer", `{"repo":"ledger","commit":"abc"}`, nil, 403, nil},
+		{"report bad", "POST", "/api/v1/reports", "member", `{"repo":"has space","commit":""}`, nil, 400, []string{`"field":"repo"`, `"field":"commit"`}},
+		{"report", "POST", "/api/v1/reports", "member", `{"repo":"ledger","team":"payments","commit":"abc","findings":[{"rule_id":"bearing/hold/mongodb","severity":"error","message":"m","technology":"mongodb","location":{"path":"package.json","line":4}}],"adrs":[{"path":"doc/adr/0001-record.md","content":"# 1. Record architecture decisions\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"}]}`, nil, 201, []string{`"created":true`}},
+		{"report again", "POST", "/api/v1/reports", "member", `{"repo":"ledger","team":"payments","commit":"abc"}`, nil, 200, []string{`"created":false`}},
+		{"latest reports", "GET", "/api/v1/reports?team=payments", "viewer", "", nil, 200, []string{`"repo":"ledger"`, `"errors":1`}},
+		{"adoption", "GET", "/api/v1/adoption", "viewer", "", nil, 200, []string{`"subject":"technology:mongodb"`, `"repo":"ledger"`}},
+		{"adoption bad date", "GET", "/api/v1/adoption?from=yesterday", "viewer", "", nil, 400, []string{`"field":"from"`}},
+		{"repo adrs", "GET", "/api/v1/repo-adrs?q=record", "viewer", "", nil, 200, []string{`"title":"Record architecture decisions"`, `"status":"accepted"`, `"number":1`}},
 		{"policy", "GET", "/api/v1/policy", "viewer", "", nil, 200, []string{`"schema":"https://bearing.dev/schema/policy/v1"`, `"hash":"`, `"forbid":"pkg:npm/mongoose"`, `"key":"EXC-1"`}},
 	}
 	for _, r := range rows {

@@ -93,5 +93,5 @@ func (e *env) do(method, path, role, body string, headers ...string) (int, strin
 func services(db *sqldb.DB) bhttp.Services {
 	return bhttp.Services{Users: sqldb.NewUserService(db), Decisions: sqldb.NewDecisionService(db),
 		Technologies: sqldb.NewTechnologyService(db), Guidelines: sqldb.NewGuidelineService(db),
-		Exceptions: sqldb.NewExceptionService(db), Policy: sqldb.NewPolicyService(db, "")}
+		Exceptions: sqldb.NewExceptionService(db), Policy: sqldb.NewPolicyService(db, ""), Reports: sqldb.NewReportService(db)}
 }

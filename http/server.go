@@ -48,6 +48,7 @@ type Services struct {
 	Guidelines   bearing.GuidelineService
 	Exceptions   bearing.ExceptionService
 	Policy       bearing.PolicyService
+	Reports      bearing.ReportService
 }
 
 // NewServer returns a server with its routes registered, ready for Open or
@@ -162,6 +163,10 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.route(mux, "GET /api/v1/exceptions/{id}", v, s.handleAPIExceptionShow)
 	s.route(mux, "POST /api/v1/exceptions/{id}/decision", dna, s.handleAPIExceptionDecision)
 	s.route(mux, "POST /api/v1/exceptions/{id}/revoke", dna, s.handleAPIExceptionRevoke)
+	s.route(mux, "POST /api/v1/reports", m, s.handleAPIReportCreate)
+	s.route(mux, "GET /api/v1/reports", v, s.handleAPIReportList)
+	s.route(mux, "GET /api/v1/adoption", v, s.handleAPIAdoption)
+	s.route(mux, "GET /api/v1/repo-adrs", v, s.handleAPIRepoADRs)
 	s.route(mux, "GET /api/v1/ask", v, s.handleAPIAsk)
 	s.route(mux, "GET /api/v1/policy", v, s.handleAPIPolicy)
 	s.route(mux, "/api/", "", s.handleAPINotFound)
@@ -185,6 +190,10 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.route(mux, "POST /decisions/{ref}/supersede", bearing.RoleDNA, s.handleDecisionSupersede)
 	s.route(mux, "GET /decisions/{ref}/history", v, s.handleDecisionHistory)
 	s.route(mux, "GET /ask", v, s.handleAsk)
+	s.route(mux, "GET /adoption", v, s.handleAdoption)
+	s.route(mux, "GET /teams", v, s.handleTeams)
+	s.route(mux, "GET /teams/{slug}", v, s.handleTeam)
+	s.route(mux, "GET /decisions/repos", v, s.handleRepoADRs)
 	s.route(mux, "GET /radar", v, s.handleRadar)
 	s.route(mux, "GET /radar/{slug}", v, s.handleTechnology)
 	s.route(mux, "POST /radar/{slug}/ring", dna, s.handleTechnologyMove)

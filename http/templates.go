@@ -41,6 +41,8 @@ func loadTemplates(a *assets) (*templates, error) {
 		"add":      func(a, b int) int { return a + b },
 		"diff":     diffLines,
 		"label":    fieldLabel,
+		"trend":    trendSVG,
+		"left":     func(a *bearing.Adoption) [2]int { n, t := a.Left(); return [2]int{n, t} },
 	}
 	partials, err := fs.Glob(templateFS, "templates/partials/*.html")
 	if err != nil {

@@ -130,6 +130,7 @@ func services(db *sqldb.DB, baseURL string) bhttp.Services {
 		Guidelines:   sqldb.NewGuidelineService(db),
 		Exceptions:   sqldb.NewExceptionService(db),
 		Policy:       sqldb.NewPolicyService(db, baseURL),
+		Reports:      sqldb.NewReportService(db),
 	}
 }
 

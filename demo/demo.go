@@ -45,6 +45,10 @@ type Services struct {
 	Technologies bearing.TechnologyService
 	Guidelines   bearing.GuidelineService
 	Exceptions   bearing.ExceptionService
+	// Reports and Policy, when both are given, add a quarter of weekly
+	// check reports from the organisation's repositories.
+	Reports bearing.ReportService
+	Policy  bearing.PolicyService
 	// SetClock makes subsequent writes record the given time (the storage
 	// layer's clock), so the demo history spans three years; the seeder
 	// restores real time by calling SetClock(time.Time{}) at the end, which
@@ -60,6 +64,7 @@ type Result struct {
 	// What was seeded of the radar, guidelines and exceptions: 0 for a
 	// part whose service was not given.
 	Technologies, Guidelines, Exceptions, Editions int
+	Reports                                        int
 }
 
 // Seed fills an empty database; it returns an error wrapping bearing
@@ -95,13 +100,19 @@ func Seed(ctx context.Context, s Services, now time.Time) (*Result, error) {
 	}
 
 	setClock(time.Time{}) // the token is issued today, when the demo is started
+	reports := 0
+	if s.Reports != nil && s.Policy != nil && s.Technologies != nil {
+		if reports, err = seedReports(ctx, s, tl.users, now.UTC()); err != nil {
+			return nil, fmt.Errorf("demo: %w", err)
+		}
+	}
 	admin := tl.users[people[0].local]
 	token, _, err := s.Users.CreateToken(bearing.NewContextWithUser(ctx, admin), admin.ID, "demo")
 	if err != nil {
 		return nil, fmt.Errorf("demo: create token: %w", err)
 	}
 	res := &Result{AdminEmail: admin.Email, AdminPassword: Password, Token: token,
-		Users: len(people), Teams: len(teams), Decisions: len(decisionLog()), Exceptions: tl.exceptionCount}
+		Users: len(people), Teams: len(teams), Decisions: len(decisionLog()), Exceptions: tl.exceptionCount, Reports: reports}
 	if s.Technologies != nil {
 		res.Technologies, res.Editions = len(radar()), len(editionDays)
 	}

@@ -153,6 +153,8 @@ func seedDemo(ctx context.Context, env *Env, db *sqldb.DB) error {
 		Technologies: sqldb.NewTechnologyService(db),
 		Guidelines:   sqldb.NewGuidelineService(db),
 		Exceptions:   sqldb.NewExceptionService(db),
+		Reports:      sqldb.NewReportService(db),
+		Policy:       sqldb.NewPolicyService(db, ""),
 		SetClock: func(t time.Time) {
 			if t.IsZero() {
 				db.Now = bearing.Now
@@ -168,10 +170,10 @@ func seedDemo(ctx context.Context, env *Env, db *sqldb.DB) error {
 	} else if err != nil {
 		return fmt.Errorf("seed demo: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, `Seeded the demo organisation: %d people, %d teams, %d decisions, %d technologies in %d radar editions, %d guidelines, %d exceptions.
+	fmt.Fprintf(env.Stderr, `Seeded the demo organisation: %d people, %d teams, %d decisions, %d technologies in %d radar editions, %d guidelines, %d exceptions, %d check reports.
   Sign in as %s with password %s
   API token: %s
-`, res.Users, res.Teams, res.Decisions, res.Technologies, res.Editions, res.Guidelines, res.Exceptions, res.AdminEmail, res.AdminPassword, res.Token)
+`, res.Users, res.Teams, res.Decisions, res.Technologies, res.Editions, res.Guidelines, res.Exceptions, res.Reports, res.AdminEmail, res.AdminPassword, res.Token)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -119,6 +120,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, h http.H
 	if err != nil {
 		return err
 	}
+	if resp.StatusCode == http.StatusNotModified {
+		return errNotModified
+	}
 	if resp.StatusCode >= 400 {
 		return problemError(resp.StatusCode, data)
 	}
@@ -151,3 +155,30 @@ func (c *Client) Policy(ctx context.Context) (*bearing.Policy, error) {
 	var out bearing.Policy
 	return &out, c.do(ctx, http.MethodGet, "/api/v1/policy", nil, nil, &out)
 }
+
+// PolicyIfChanged fetches the policy unless its hash is still etag; it
+// returns nil, nil when the server answers 304 Not Modified.
+func (c *Client) PolicyIfChanged(ctx context.Context, etag string) (*bearing.Policy, error) {
+	var out bearing.Policy
+	h := http.Header{}
+	if etag != "" {
+		h.Set("If-None-Match", `"`+etag+`"`)
+	}
+	err := c.do(ctx, http.MethodGet, "/api/v1/policy", nil, h, &out)
+	if errors.Is(err, errNotModified) {
+		return nil, nil
+	}
+	return &out, err
+}
+
+// SubmitReport calls POST /api/v1/reports and says whether the report was new.
+func (c *Client) SubmitReport(ctx context.Context, r *bearing.Report) (bool, error) {
+	var out struct {
+		Created bool `json:"created"`
+	}
+	err := c.do(ctx, http.MethodPost, "/api/v1/reports", r, nil, &out)
+	return out.Created, err
+}
+
+// errNotModified is returned by do for 304 answers.
+var errNotModified = errors.New("not modified")

@@ -1,7 +1,9 @@
 package http
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/bearingorg/bearing"
@@ -46,6 +48,11 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) errorStatus(w http.ResponseWriter, r *http.Request, err error, status int) {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The client went away; there is nobody to answer and nothing to log.
+		w.WriteHeader(499)
+		return
+	}
 	code := bearing.ErrorCode(err)
 	if code == bearing.EINTERNAL {
 		s.Logger.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -30,14 +30,25 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				s.Error(w, r, bearing.Errorf(bearing.EUNAUTHORIZED, "Use the Authorization header as \"Bearer <token>\"."))
 				return
 			}
-			u, err := s.Users.FindTokenUser(ctx, strings.TrimSpace(secret))
-			if err != nil {
-				s.Error(w, r, err)
-				return
+			secret = strings.TrimSpace(secret)
+			u := s.auth.get("t" + secret)
+			if u == nil {
+				var err error
+				if u, err = s.Users.FindTokenUser(ctx, secret); err != nil {
+					s.Error(w, r, err)
+					return
+				}
+				s.auth.put("t"+secret, u)
 			}
 			r = r.WithContext(bearing.NewContextWithUser(ctx, u))
 		} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
-			if u, err := s.Users.FindSessionUser(ctx, c.Value); err == nil {
+			u := s.auth.get("s" + c.Value)
+			if u == nil {
+				if u, err = s.Users.FindSessionUser(ctx, c.Value); err == nil {
+					s.auth.put("s"+c.Value, u)
+				}
+			}
+			if u != nil {
 				r = r.WithContext(bearing.NewContextWithUser(ctx, u))
 			} else {
 				s.clearSessionCookie(w)

@@ -29,6 +29,7 @@ type Server struct {
 	server  *http.Server
 	handler http.Handler
 	routes  []Route
+	auth    *authCache
 	tmpl    *templates
 	assets  *assets
 }
@@ -54,7 +55,7 @@ type Services struct {
 // NewServer returns a server with its routes registered, ready for Open or
 // for use as an http.Handler in tests.
 func NewServer(svc Services, logger *slog.Logger) (*Server, error) {
-	s := &Server{Services: svc, Logger: logger, SessionTTL: 30 * 24 * time.Hour}
+	s := &Server{Services: svc, Logger: logger, SessionTTL: 30 * 24 * time.Hour, auth: newAuthCache()}
 	if s.Logger == nil {
 		s.Logger = slog.Default()
 	}

@@ -33,6 +33,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.auth.forget("s" + c.Value)
 		s.Users.DeleteSession(r.Context(), c.Value)
 	}
 	secret, err := s.Users.CreateSession(r.Context(), u.ID, s.SessionTTL)
@@ -48,6 +49,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 // handleLogout serves POST /logout.
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.auth.forget("s" + c.Value)
 		s.Users.DeleteSession(r.Context(), c.Value)
 	}
 	s.clearSessionCookie(w)

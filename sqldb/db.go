@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bearingorg/bearing"
@@ -29,7 +31,22 @@ type DB struct {
 	dialect dialect
 	write   *sql.DB
 	read    *sql.DB
+
+	// stmts caches prepared statements per pool and query text: parsing SQL
+	// was a third of SQLite's time per request. PostgreSQL's driver caches
+	// its own, so it is used for SQLite only.
+	stmts  sync.Map // stmtKey → *sql.Stmt
+	nstmts atomic.Int32
 }
+
+type stmtKey struct {
+	pool  *sql.DB
+	query string
+}
+
+// maxStmts bounds the statement cache; queries built with variable IN lists
+// have many shapes, and the rarest need not stay prepared.
+const maxStmts = 1000
 
 // New returns a DB for dsn: a postgres:// or postgresql:// URL selects
 // PostgreSQL, anything else is a SQLite file path (":memory:" works for tests).
@@ -83,6 +100,7 @@ func (db *DB) Engine() string { return db.dialect.name() }
 
 // Close closes every connection.
 func (db *DB) Close() error {
+	db.stmts.Range(func(k, v any) bool { v.(*sql.Stmt).Close(); return true })
 	var err error
 	if db.read != nil && db.read != db.write {
 		err = db.read.Close()
@@ -103,8 +121,9 @@ func (db *DB) Ping(ctx context.Context) error { return db.write.PingContext(ctx)
 // engine it runs on.
 type Tx struct {
 	*sql.Tx
-	db  *DB
-	now time.Time
+	db   *DB
+	pool *sql.DB // nil for a transaction on a dedicated connection
+	now  time.Time
 }
 
 // BeginTx starts a read-only (on the read pool) or writable transaction.
@@ -117,24 +136,67 @@ func (db *DB) BeginTx(ctx context.Context, writable bool) (*Tx, error) {
 	if err != nil {
 		return nil, db.dialect.mapError(err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond)}, nil
+	return &Tx{Tx: tx, db: db, pool: pool, now: db.Now().UTC().Truncate(time.Microsecond)}, nil
+}
+
+// stmt returns the transaction's handle on a cached prepared statement, or
+// nil when statements are not cached (writes, PostgreSQL, a full cache, or a
+// statement that cannot be prepared, in which case the plain call reports why).
+func (tx *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	// Only the read pool: preparing on the single writer connection while
+	// this transaction holds it would wait for ever.
+	if tx.pool == nil || tx.pool != tx.db.read || tx.db.read == tx.db.write || tx.db.dialect.name() != "sqlite" {
+		return nil
+	}
+	key := stmtKey{tx.pool, query}
+	if v, ok := tx.db.stmts.Load(key); ok {
+		return tx.StmtContext(ctx, v.(*sql.Stmt))
+	}
+	if tx.db.nstmts.Load() >= maxStmts {
+		return nil
+	}
+	st, err := tx.pool.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	if v, loaded := tx.db.stmts.LoadOrStore(key, st); loaded {
+		st.Close()
+		st = v.(*sql.Stmt)
+	} else {
+		tx.db.nstmts.Add(1)
+	}
+	return tx.StmtContext(ctx, st)
 }
 
 // exec runs a statement written with ? placeholders.
 func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	res, err := tx.ExecContext(ctx, tx.db.dialect.rebind(query), tx.db.dialect.args(args)...)
+	q, a := tx.db.dialect.rebind(query), tx.db.dialect.args(args)
+	if st := tx.stmt(ctx, q); st != nil {
+		res, err := st.ExecContext(ctx, a...)
+		return res, tx.db.dialect.mapError(err)
+	}
+	res, err := tx.ExecContext(ctx, q, a...)
 	return res, tx.db.dialect.mapError(err)
 }
 
 // query runs a query written with ? placeholders.
 func (tx *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	rows, err := tx.QueryContext(ctx, tx.db.dialect.rebind(query), tx.db.dialect.args(args)...)
+	q, a := tx.db.dialect.rebind(query), tx.db.dialect.args(args)
+	if st := tx.stmt(ctx, q); st != nil {
+		rows, err := st.QueryContext(ctx, a...)
+		return rows, tx.db.dialect.mapError(err)
+	}
+	rows, err := tx.QueryContext(ctx, q, a...)
 	return rows, tx.db.dialect.mapError(err)
 }
 
 // queryRow runs a single-row query written with ? placeholders.
 func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return tx.QueryRowContext(ctx, tx.db.dialect.rebind(query), tx.db.dialect.args(args)...)
+	q, a := tx.db.dialect.rebind(query), tx.db.dialect.args(args)
+	if st := tx.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, a...)
+	}
+	return tx.QueryRowContext(ctx, q, a...)
 }
 
 // insertID inserts a row and returns its generated id (both engines support

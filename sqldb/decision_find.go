@@ -57,12 +57,16 @@ func (tx *Tx) resolveDecisionID(ctx context.Context, ref string) (string, error)
 
 // findDecision loads one decision with everything attached to it.
 func (tx *Tx) findDecision(ctx context.Context, ref string) (*bearing.Decision, error) {
-	id, err := tx.resolveDecisionID(ctx, ref)
-	if err != nil {
-		return nil, err
+	var row *sql.Row
+	if n, ok := bearing.ParseDecisionKey(ref); ok {
+		row = tx.queryRow(ctx, `SELECT `+decisionColumns+decisionFrom+` WHERE d.number = ?`, n)
+	} else {
+		row = tx.queryRow(ctx, `SELECT `+decisionColumns+decisionFrom+` WHERE d.id = ?`, ref)
 	}
-	d, err := scanDecision(tx.queryRow(ctx, `SELECT `+decisionColumns+decisionFrom+` WHERE d.id = ?`, id))
-	if err != nil {
+	d, err := scanDecision(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, bearing.Errorf(bearing.ENOTFOUND, "Decision %s not found.", ref)
+	} else if err != nil {
 		return nil, err
 	}
 	return d, tx.attach(ctx, []*bearing.Decision{d})

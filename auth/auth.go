@@ -16,12 +16,14 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// Argon2id parameters, per RFC 9106's second recommended option (64 MiB,
-// 3 passes) scaled to one lane per core on small servers.
+// Argon2id parameters: OWASP's recommended minimum (19 MiB, 2 passes, one
+// lane). RFC 9106's 64 MiB would make every concurrent sign-in hold 64 MiB,
+// which on a small server is most of its memory; the parameters are stored
+// in each hash, so raising them later keeps old hashes valid.
 const (
-	argonTime    = 3
-	argonMemory  = 64 * 1024
-	argonThreads = 2
+	argonTime    = 2
+	argonMemory  = 19 * 1024
+	argonThreads = 1
 	argonKeyLen  = 32
 	saltLen      = 16
 )

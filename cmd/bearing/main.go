@@ -49,6 +49,7 @@ func init() {
 		"decision new":  {"decision new --title T [flags]", "create a decision (fields from flags or a JSON file)", runDecisionNew},
 		"import adr":    {"import adr DIR [--dry-run] [flags]", "import ADR Markdown files (MADR, Nygard/adr-tools, log4brains)", runImportADR},
 		"export adr":    {"export adr DIR [flags]", "export every decision as MADR 4 files", runExportADR},
+		"check":         {"check [DIR] [flags]", "check a repository against the radar, guidelines and exceptions (for CI)", runCheck},
 		"ask":           {"ask X [--policy FILE] [flags]", "can I use X? answered from the radar, guidelines and decisions", runAsk},
 		"policy export": {"policy export [--output FILE] [flags]", "write the policy document for offline check and ask", runPolicyExport},
 		"import radar":  {"import radar --format F PATH [--dry-run] [flags]", "import a radar: Zalando, Thoughtworks BYOR, Backstage or AOE", runImportRadar},
@@ -85,6 +86,13 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		return 2
 	}
 	err := cmd.run(ctx, env, rest)
+	var ee exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(env.Stderr, "bearing %s: %s\n", name, describe(ee.err))
+		}
+		return ee.code
+	}
 	switch {
 	case err == nil:
 		return 0

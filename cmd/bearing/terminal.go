@@ -1,13 +1,11 @@
 package main
 
-import (
-	"io"
-	"os"
-)
+import "os"
 
-// isTerminal reports whether r is an interactive terminal, so commands read
-// piped input but never block waiting for a person who is not typing.
-func isTerminal(r io.Reader) bool {
+// isTerminal reports whether r (a reader or writer) is an interactive
+// terminal: commands read piped input but never wait for a person who is not
+// typing, and colour only what a person reads.
+func isTerminal(r any) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false

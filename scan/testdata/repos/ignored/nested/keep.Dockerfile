@@ -1,0 +1,1 @@
+FROM nested-kept:1

@@ -1,0 +1,4 @@
+module example.com/app
+
+go 1.21
+require github.com/pkg/errors

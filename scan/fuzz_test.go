@@ -43,7 +43,7 @@ func FuzzGradle(f *testing.F) {
 }
 
 func FuzzToolVersions(f *testing.F) {
-	addSeeds(f, func(_, base string) bool { return parsersFor(base, base) != nil && strings.HasPrefix(base, ".") })
+	addSeeds(f, func(_, base string) bool { return parsersFor("", base) != nil && strings.HasPrefix(base, ".") })
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{".tool-versions", ".nvmrc", ".python-version"} {
 			fuzzParser(t, name, data, parseRuntimeFile)
@@ -54,6 +54,11 @@ func FuzzToolVersions(f *testing.F) {
 func FuzzPackageJSON(f *testing.F) {
 	addSeeds(f, func(_, base string) bool { return base == "package.json" })
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "package.json", data, parsePackageJSON) })
+}
+
+func FuzzPackageLock(f *testing.F) {
+	addSeeds(f, func(_, base string) bool { return base == "package-lock.json" })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "package-lock.json", data, parsePackageLock) })
 }
 
 func FuzzPyproject(f *testing.F) {

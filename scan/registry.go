@@ -47,9 +47,10 @@ var (
 	javaRuntime      = own("pom.xml", parsePomRuntime)
 )
 
-// parsersFor chooses the parsers of a file by its name and place; most
-// files get none, and are never opened.
-func parsersFor(rel, base string) []parser {
+// parsersFor chooses the parsers of a file by its name and the directory
+// holding it (relative to the root); most files get none, and are never
+// opened.
+func parsersFor(dir, base string) []parser {
 	switch base {
 	case "go.mod":
 		return []parser{scalibrParser("gomod"), goRuntimeParser}
@@ -80,12 +81,12 @@ func parsersFor(rel, base string) []parser {
 		return []parser{msbuildParser}
 	case ext == ".tf":
 		return []parser{terraformParser}
-	case ext == ".txt" && (strings.Contains(lower, "requirements") || path.Base(path.Dir(rel)) == "requirements"):
+	case ext == ".txt" && (strings.Contains(lower, "requirements") || path.Base(dir) == "requirements"):
 		return []parser{scalibrParser("requirements")}
 	case isDockerfile(base, lower):
 		return []parser{dockerfileParser}
 	case ext == ".yml" || ext == ".yaml":
-		return yamlParsers(rel, lower)
+		return yamlParsers(dir, lower)
 	}
 	return nil
 }
@@ -104,8 +105,7 @@ func isDockerfile(base, lower string) bool {
 	return false
 }
 
-func yamlParsers(rel, lower string) []parser {
-	dir := path.Dir(rel)
+func yamlParsers(dir, lower string) []parser {
 	switch {
 	case dir == ".github/workflows" || strings.HasSuffix(dir, "/.github/workflows"):
 		return []parser{workflowParser}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/bearingorg/bearing"
 )
@@ -62,17 +63,27 @@ func Scan(ctx context.Context, root string, opt Options) (*bearing.Inventory, er
 	return assemble(results), nil
 }
 
-// assemble merges what the workers found into one sorted inventory.
+// assemble merges what the workers found into one sorted inventory. Each
+// file's items come sorted and deduplicated by the worker that read it, so
+// ordering the files by path orders everything.
 func assemble(results []*result) *bearing.Inventory {
 	inv := &bearing.Inventory{Items: []bearing.Item{}, Files: []string{}}
+	var groups [][]bearing.Item
 	var warnings []warning
+	n := 0
 	for _, r := range results {
-		inv.Items = append(inv.Items, r.items...)
+		groups = append(groups, r.items...)
 		inv.Files = append(inv.Files, r.files...)
 		warnings = append(warnings, r.warnings...)
 	}
-	inv.Items = dedupe(inv.Items)
-	slices.SortFunc(inv.Items, compareItems)
+	slices.SortFunc(groups, func(a, b []bearing.Item) int { return strings.Compare(a[0].Location.Path, b[0].Location.Path) })
+	for _, g := range groups {
+		n += len(g)
+	}
+	inv.Items = make([]bearing.Item, 0, n)
+	for _, g := range groups {
+		inv.Items = append(inv.Items, g...)
+	}
 	slices.Sort(inv.Files)
 	inv.Files = slices.Compact(inv.Files)
 	slices.SortFunc(warnings, func(a, b warning) int {
@@ -87,12 +98,32 @@ func assemble(results []*result) *bearing.Inventory {
 }
 
 func compareLocations(a, b bearing.Location) int {
-	return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Column, b.Column)
 }
 
+// compareItems orders items by path, line, column, kind, name and version;
+// it is written out rather than with cmp.Or, which would compare every
+// field of every pair.
 func compareItems(a, b bearing.Item) int {
-	return cmp.Or(compareLocations(a.Location, b.Location), cmp.Compare(a.Kind, b.Kind),
-		cmp.Compare(a.Name, b.Name), cmp.Compare(a.Version, b.Version), boolOrder(a.Direct, b.Direct))
+	if c := compareLocations(a.Location, b.Location); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Version, b.Version); c != 0 {
+		return c
+	}
+	return boolOrder(a.Direct, b.Direct)
 }
 
 func boolOrder(a, b bool) int {
@@ -105,47 +136,52 @@ func boolOrder(a, b bool) int {
 	return 1
 }
 
-// dedupe keeps one item per file, kind, name and version: the first place
-// it appears, direct if any parser saw it declared. It also drops an item
-// without version when the same file gives that name a version, so two
-// parsers reading one file never count a package twice.
+// dedupe keeps one item per kind, name and version among the items of one
+// file: the first place it appears (a known line before an unknown one),
+// direct if any parser saw it declared. It also drops an item without
+// version when the file gives the same name a version, so two parsers
+// reading one file never count a package twice. Sorting by identity puts
+// duplicates side by side, so no map is needed even for a lock file of
+// 60,000 packages.
 func dedupe(items []bearing.Item) []bearing.Item {
-	type key struct {
-		path, name, version string
-		kind                bearing.IdentifierKind
-	}
-	first := make(map[key]int, len(items))
-	versioned := make(map[key]bool)
-	out := items[:0]
-	for _, it := range items {
-		k := key{it.Location.Path, it.Name, it.Version, it.Kind}
-		if it.Version != "" {
-			versioned[key{it.Location.Path, it.Name, "", it.Kind}] = true
+	slices.SortFunc(items, func(a, b bearing.Item) int {
+		if c := compareIdentity(a, b); c != 0 {
+			return c
 		}
-		i, seen := first[k]
-		if !seen {
-			first[k] = len(out)
-			out = append(out, it)
-			continue
+		if (a.Location.Line == 0) != (b.Location.Line == 0) {
+			return boolOrder(a.Location.Line == 0, b.Location.Line == 0)
 		}
-		kept := &out[i]
-		direct := kept.Direct || it.Direct
-		if earlier(it.Location, kept.Location) {
-			*kept = it
-		}
-		kept.Direct = direct
-	}
-	return slices.DeleteFunc(out, func(it bearing.Item) bool {
-		return it.Version == "" && versioned[key{it.Location.Path, it.Name, "", it.Kind}]
+		return compareLocations(a.Location, b.Location)
 	})
+	out := items[:0]
+	for start := 0; start < len(items); {
+		end := start + 1
+		for end < len(items) && items[end].Kind == items[start].Kind && items[end].Name == items[start].Name {
+			end++
+		}
+		versioned := items[end-1].Version != "" // "" sorts first
+		for _, it := range items[start:end] {
+			switch {
+			case versioned && it.Version == "":
+			case len(out) > 0 && compareIdentity(out[len(out)-1], it) == 0:
+				out[len(out)-1].Direct = out[len(out)-1].Direct || it.Direct
+			default:
+				out = append(out, it)
+			}
+		}
+		start = end
+	}
+	return out
 }
 
-// earlier prefers a known line to an unknown one, then the first place.
-func earlier(a, b bearing.Location) bool {
-	if (a.Line == 0) != (b.Line == 0) {
-		return a.Line != 0
+func compareIdentity(a, b bearing.Item) int {
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
 	}
-	return compareLocations(a, b) < 0
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Version, b.Version)
 }
 
 // errSkip is returned by a parser that looked at a file and found it is not

@@ -193,3 +193,28 @@ func TestScanFailsOnlyForTheRoot(t *testing.T) {
 		t.Errorf("empty repository: %s", got)
 	}
 }
+
+// TestDedupe: one item per kind, name and version in a file, at its first
+// known place, direct if declared anywhere; a versionless twin goes.
+func TestDedupe(t *testing.T) {
+	pkg, img := bearing.KindPackage, bearing.KindImage
+	got := dedupe([]bearing.Item{
+		item(pkg, "pkg:npm/a", "1", "f", 9, 1, false),
+		item(img, "docker.io/library/x", "", "f", 1, 6, true),
+		item(pkg, "pkg:npm/a", "1", "f", 0, 0, true),
+		item(pkg, "pkg:npm/a", "1", "f", 4, 2, false),
+		item(pkg, "pkg:npm/a", "2", "f", 5, 1, false),
+		item(img, "docker.io/library/x", "3", "f", 2, 6, true),
+		item(img, "docker.io/library/y", "", "f", 3, 6, true),
+	})
+	slices.SortFunc(got, compareItems)
+	want := []bearing.Item{
+		item(img, "docker.io/library/x", "3", "f", 2, 6, true),
+		item(img, "docker.io/library/y", "", "f", 3, 6, true),
+		item(pkg, "pkg:npm/a", "1", "f", 4, 2, true),
+		item(pkg, "pkg:npm/a", "2", "f", 5, 1, false),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("dedupe:\n%+v\nwant\n%+v", got, want)
+	}
+}

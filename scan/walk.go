@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -37,7 +38,7 @@ type task struct {
 // result is what one worker found; workers never share one, so they need
 // no lock until the end.
 type result struct {
-	items    []bearing.Item
+	items    [][]bearing.Item // one sorted, deduplicated group per file
 	files    []string
 	warnings []warning
 }
@@ -134,15 +135,16 @@ func (w *walker) list(t task, r *result) {
 		}
 	}
 	for _, e := range entries {
-		w.entry(join(t.rel, e.Name()), e, ignore, r)
+		w.entry(t.rel, e, ignore)
 	}
 }
 
-// entry decides what to do with one directory entry.
-func (w *walker) entry(rel string, e fs.DirEntry, ignore *ignoreLevel, r *result) {
+// entry decides what to do with one entry of directory dir.
+func (w *walker) entry(dir string, e fs.DirEntry, ignore *ignoreLevel) {
 	name, typ := e.Name(), e.Type()
 	switch {
 	case typ.IsDir():
+		rel := join(dir, name)
 		vendored := name == "node_modules" || name == "vendor"
 		if name == ".git" || vendored && !w.opt.IncludeVendored {
 			return
@@ -152,8 +154,12 @@ func (w *walker) entry(rel string, e fs.DirEntry, ignore *ignoreLevel, r *result
 		}
 		w.push(task{rel: rel, ignore: ignore})
 	case typ.IsRegular(), typ&fs.ModeSymlink != 0:
-		parsers := parsersFor(rel, name)
-		if len(parsers) == 0 || ignore.ignored(rel, false) {
+		parsers := parsersFor(dir, name)
+		if len(parsers) == 0 {
+			return
+		}
+		rel := join(dir, name)
+		if ignore.ignored(rel, false) {
 			return
 		}
 		w.push(task{rel: rel, parsers: parsers, linked: typ&fs.ModeSymlink != 0})
@@ -173,7 +179,10 @@ func (w *walker) parse(t task, r *result) {
 	}
 	f := &file{path: t.rel, data: data}
 	recognised := runParsers(w.ctx, w.root, f, t.parsers)
-	r.items = append(r.items, f.items...)
+	if items := dedupe(f.items); len(items) > 0 {
+		slices.SortFunc(items, compareItems)
+		r.items = append(r.items, items)
+	}
 	r.warnings = append(r.warnings, f.warnings...)
 	if recognised {
 		r.files = append(r.files, t.rel)

@@ -123,6 +123,27 @@ func ifMatch(r *http.Request) (int, error) {
 	return v, nil
 }
 
+// editedVersion returns the version a PATCH edits: the If-Match header or
+// "version" in the body (which must agree when both are sent); EPRECONDITION
+// when neither says, because an edit that names no version could silently
+// overwrite someone else's.
+func editedVersion(r *http.Request, body *int) (int, error) {
+	version, err := ifMatch(r)
+	if err != nil {
+		return 0, err
+	}
+	if body != nil {
+		if version != 0 && version != *body {
+			return 0, fieldError("version", "differs from If-Match")
+		}
+		version = *body
+	}
+	if version <= 0 {
+		return 0, bearing.Errorf(bearing.EPRECONDITION, "Say which version you edit: send If-Match with the ETag from GET, or \"version\" in the body.")
+	}
+	return version, nil
+}
+
 // writeDecision writes a decision with its ETag.
 func writeDecision(w http.ResponseWriter, status int, d *bearing.Decision) {
 	w.Header().Set("ETag", etag(d.Version))

@@ -10,11 +10,6 @@ import (
 // names the version it edits with If-Match (or "version" in the body); a
 // stale version gets 412 and changes nothing.
 func (s *Server) handleAPIDecisionUpdate(w http.ResponseWriter, r *http.Request) {
-	version, err := ifMatch(r)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
 	var in decisionInput
 	if err := decodeJSON(w, r, &in); err != nil {
 		s.Error(w, r, err)
@@ -24,15 +19,9 @@ func (s *Server) handleAPIDecisionUpdate(w http.ResponseWriter, r *http.Request)
 		s.Error(w, r, fieldError("status", "cannot be changed by PATCH; use POST /api/v1/decisions/{id}/status"))
 		return
 	}
-	if in.Version != nil {
-		if version != 0 && version != *in.Version {
-			s.Error(w, r, fieldError("version", "differs from If-Match"))
-			return
-		}
-		version = *in.Version
-	}
-	if version == 0 {
-		s.Error(w, r, bearing.Errorf(bearing.EPRECONDITION, "Say which version you edit: send If-Match with the ETag from GET, or \"version\" in the body."))
+	version, err := editedVersion(r, in.Version)
+	if err != nil {
+		s.Error(w, r, err)
 		return
 	}
 	upd, err := in.update()

@@ -101,21 +101,14 @@ func (s *Server) handleAPIGuidelineShow(w http.ResponseWriter, r *http.Request) 
 
 // handleAPIGuidelineUpdate serves PATCH /api/v1/guidelines/{id}.
 func (s *Server) handleAPIGuidelineUpdate(w http.ResponseWriter, r *http.Request) {
-	version, err := ifMatch(r)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
 	var in guidelineInput
 	if err := decodeJSON(w, r, &in); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if in.Version != nil {
-		version = *in.Version
-	}
-	if version == 0 {
-		s.Error(w, r, bearing.Errorf(bearing.EPRECONDITION, "Say which version you edit: send If-Match with the ETag from GET, or \"version\" in the body."))
+	version, err := editedVersion(r, in.Version)
+	if err != nil {
+		s.Error(w, r, err)
 		return
 	}
 	upd, err := in.update()

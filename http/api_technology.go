@@ -92,11 +92,6 @@ func (s *Server) handleAPITechnologyShow(w http.ResponseWriter, r *http.Request)
 
 // handleAPITechnologyUpdate serves PATCH /api/v1/technologies/{id}.
 func (s *Server) handleAPITechnologyUpdate(w http.ResponseWriter, r *http.Request) {
-	version, err := ifMatch(r)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
 	var in technologyInput
 	if err := decodeJSON(w, r, &in); err != nil {
 		s.Error(w, r, err)
@@ -106,11 +101,9 @@ func (s *Server) handleAPITechnologyUpdate(w http.ResponseWriter, r *http.Reques
 		s.Error(w, r, fieldError("ring", "changes through POST /api/v1/technologies/{id}/ring, with a reason"))
 		return
 	}
-	if in.Version != nil {
-		version = *in.Version
-	}
-	if version == 0 {
-		s.Error(w, r, bearing.Errorf(bearing.EPRECONDITION, "Say which version you edit: send If-Match with the ETag from GET, or \"version\" in the body."))
+	version, err := editedVersion(r, in.Version)
+	if err != nil {
+		s.Error(w, r, err)
 		return
 	}
 	upd, err := in.update()

@@ -1,11 +1,10 @@
 package radarfmt
 
 import (
-	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/bearingorg/bearing/internal/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -60,8 +59,8 @@ func parseAOEFile(path string, content []byte, ps *problems) *aoeFile {
 // know (info, a site generator's layout) are left alone.
 func (f *aoeFile) frontMatter(src string, ps *problems) bool {
 	var root yaml.Node
-	if err := decodeYAML(src, &root); err != nil {
-		line, msg := yamlError(err)
+	if err := frontmatter.Decode(src, &root); err != nil {
+		line, msg := frontmatter.Error(err)
 		ps.add(f.path, line, "front matter: %s", msg)
 		return false
 	}
@@ -134,45 +133,4 @@ func (f *aoeFile) field(key string, v *yaml.Node, line int, ps *problems) bool {
 		f.featured = &b
 	}
 	return true
-}
-
-// decodeYAML parses the front matter into a node tree (aliases are not
-// expanded, so no input can blow up in size). A panic in the YAML library
-// becomes an error: one odd file must not stop an import.
-func decodeYAML(src string, n *yaml.Node) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: the front matter cannot be read (%v)", r)
-		}
-	}()
-	return yaml.Unmarshal([]byte(src), n)
-}
-
-var yamlLineRe = regexp.MustCompile(`line (\d+): *(.*)`)
-
-// yamlParserProblems are the messages of the YAML parser (as opposed to its
-// scanner), which reports 0-based line numbers where the scanner reports
-// 1-based ones.
-var yamlParserProblems = map[string]bool{
-	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
-	"did not find expected '-' indicator": true, "did not find expected <document start>": true,
-	"did not find expected <stream-start>": true, "did not find expected key": true,
-	"did not find expected node content": true, "found duplicate %TAG directive": true,
-	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
-	"found undefined tag handle": true,
-}
-
-// yamlError turns a YAML error into a line of the file (the front matter
-// starts on line 2) and a message without the library's prefixes.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	m := yamlLineRe.FindStringSubmatch(msg)
-	if m == nil {
-		return 1, strings.TrimPrefix(msg, "yaml: ")
-	}
-	n, _ := strconv.Atoi(m[1])
-	if yamlParserProblems[m[2]] {
-		n++
-	}
-	return n + 1, m[2]
 }

@@ -83,11 +83,29 @@ func (db *DB) Connect(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := db.write.PingContext(ctx); err != nil {
+	if err := db.ping(ctx); err != nil {
 		db.Close()
 		return fmt.Errorf("sqldb: cannot reach the %s database: %w", db.dialect.name(), err)
 	}
 	return nil
+}
+
+// ping opens the first connection. Switching a new SQLite file to WAL takes
+// an exclusive lock that SQLite refuses at once, without waiting, when
+// another process opens the file at the same moment (instances starting
+// together), so a busy database is retried for up to ten seconds.
+func (db *DB) ping(ctx context.Context) error {
+	for try := 0; ; try++ {
+		err := db.write.PingContext(ctx)
+		if err == nil || try >= 100 || !strings.Contains(err.Error(), "SQLITE_BUSY") {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

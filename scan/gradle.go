@@ -215,12 +215,9 @@ func gradleLex(src []byte) ([]token, error) {
 			toks = append(toks, token{kind: 's', text: text, off: i + 1})
 			i = next
 		case isBareKey(c):
-			j := i
-			for j < len(src) && (isBareKey(src[j]) || src[j] == '.') {
-				j++
-			}
-			toks = append(toks, token{kind: 'i', text: string(src[i:j]), off: i})
-			i = j
+			var t token
+			t, i = bareToken(src, i)
+			toks = append(toks, t)
 		default:
 			toks = append(toks, token{kind: c, off: i})
 			i++

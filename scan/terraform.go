@@ -152,12 +152,9 @@ func hclLex(src []byte) ([]token, error) {
 			toks = append(toks, token{kind: 'h', off: i})
 			i = next
 		case isBareKey(c):
-			j := i
-			for j < len(src) && (isBareKey(src[j]) || src[j] == '.') {
-				j++
-			}
-			toks = append(toks, token{kind: 'i', text: string(src[i:j]), off: i})
-			i = j
+			var t token
+			t, i = bareToken(src, i)
+			toks = append(toks, t)
 		default:
 			toks = append(toks, token{kind: c, off: i})
 			i++
@@ -252,4 +249,14 @@ func hclHeredoc(src []byte, start int) (int, error) {
 
 func lineAt(src []byte, off int) int {
 	return bytes.Count(src[:off], []byte("\n")) + 1
+}
+
+// bareToken reads an identifier (letters, digits, dashes, dots) starting at
+// i, as Gradle and HCL both write them, and returns it with the index after it.
+func bareToken(src []byte, i int) (token, int) {
+	j := i
+	for j < len(src) && (isBareKey(src[j]) || src[j] == '.') {
+		j++
+	}
+	return token{kind: 'i', text: string(src[i:j]), off: i}, j
 }
